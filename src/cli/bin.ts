@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// The only place that prints and exits. Everything else returns a CliResult.
+import { main } from './main.js';
+import type { CliIo } from './io.js';
+
+function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return Promise.resolve('');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+const isTty = Boolean(process.stderr.isTTY);
+const io: CliIo = {
+  cwd: process.cwd(),
+  env: process.env,
+  readStdin,
+  isTty,
+  progress: isTty ? (line) => process.stderr.write(`\r\x1b[2K${line}`) : undefined,
+};
+
+const outcome = await main(process.argv.slice(2), io);
+if (outcome.stdout) process.stdout.write(outcome.stdout);
+if (outcome.stderr) process.stderr.write(outcome.stderr);
+process.exitCode = outcome.exitCode;

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { GitwardError } from '../errors/index.js';
+
+/** Where and with which environment git runs. Faces build this from the real process; tests from temp repos. */
+export interface GitContext {
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface RunGitOptions {
+  input?: string | Uint8Array;
+  timeoutMs?: number;
+  /** Exit codes that are answers rather than failures (e.g. 1 for `merge-base --is-ancestor`). */
+  okExitCodes?: number[];
+}
+
+export interface RunGitResult {
+  stdout: Buffer;
+  stderr: string;
+  exitCode: number;
+}
+
+/** Settings that keep git's output stable and parseable, whatever the user's config says. */
+const HARDENING = ['-c', 'core.quotePath=false', '-c', 'color.ui=false', '-c', 'core.pager=cat'];
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+function spawnEnv(ctx: GitContext): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(ctx.env)) if (v !== undefined) env[k] = v;
+  env.GIT_TERMINAL_PROMPT = '0';
+  env.LC_ALL = 'C';
+  return env;
+}
+
+/** Starts git with an argument array (never a shell string) for callers that stream its output. */
+export function spawnGit(ctx: GitContext, args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn('git', [...HARDENING, ...args], { cwd: ctx.cwd, env: spawnEnv(ctx), stdio: 'pipe' });
+}
+
+/** Runs git to completion and returns its output; a non-zero exit outside `okExitCodes` is a GIT_FAILED error. */
+export function runGit(ctx: GitContext, args: readonly string[], options: RunGitOptions = {}): Promise<RunGitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(ctx, args);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (cause) => {
+      clearTimeout(timer);
+      reject(new GitwardError('GIT_FAILED', `could not run git: ${cause.message}`, { hint: 'Is git installed and on PATH?', cause }));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const stderr = Buffer.concat(err).toString('utf8');
+      const exitCode = code ?? 128;
+      if (timedOut) {
+        reject(new GitwardError('TIMEOUT', `git ${args[0] ?? ''} timed out`, { data: { args } }));
+      } else if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) {
+        resolve({ stdout: Buffer.concat(out), stderr, exitCode });
+      } else {
+        const why = signal ? `killed by ${signal}` : `exit ${exitCode}`;
+        reject(new GitwardError('GIT_FAILED', `git ${args[0] ?? ''} failed (${why}): ${stderr.trim().split('\n')[0] ?? ''}`, { data: { args, exitCode, stderr } }));
+      }
+    });
+    // A hook that stops reading stdin early must not crash us with EPIPE.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Convenience: stdout as trimmed UTF-8. */
+export async function gitText(ctx: GitContext, args: readonly string[], options?: RunGitOptions): Promise<string> {
+  return (await runGit(ctx, args, options)).stdout.toString('utf8').trim();
+}
