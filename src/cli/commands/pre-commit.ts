@@ -1,8 +1,37 @@
 import type { CliIo, CliResult } from '../io.js';
 import { result } from '../io.js';
-import { EXIT_FAILURE } from '../exit-codes.js';
+import { commonOptions, parseCommandArgs, toFormat } from '../args.js';
+import { loadTeamContext } from '../team-context.js';
+import { checkStaged } from '../../use-cases/check-staged.js';
+import { checkSigningSetup } from '../../use-cases/check-signing-setup.js';
+import { renderDecision } from '../../report/index.js';
+import { decide } from '../../model/index.js';
+import { EXIT_ALLOWED, EXIT_BLOCKED } from '../exit-codes.js';
 
-// Placeholder until the command lands; exits 2 so nothing is silently allowed.
-export async function run(_args: string[], _io: CliIo): Promise<CliResult> {
-  return result(EXIT_FAILURE, '', 'gitward: pre-commit is not available in this build\n');
+const options = { ...commonOptions, 'all-lines': { type: 'boolean' } } as const;
+
+/**
+ * The pre-commit hook: secrets in the staged content, then (when `signing.required`) whether
+ * this commit will be signed with a usable key. Both are reported together so one commit
+ * attempt shows every problem.
+ */
+export async function run(args: string[], io: CliIo): Promise<CliResult> {
+  const { values } = parseCommandArgs(args, options);
+  const format = toFormat(values.format);
+  const team = await loadTeamContext(io, { ...(values.config ? { configFile: values.config } : {}), requireRepo: true });
+  const staged = await checkStaged({ ctx: team.ctx, config: team.config, allLines: values['all-lines'] === true, baseline: team.baseline });
+  let decision = staged.decision;
+  if (team.config.signing.required) {
+    const signing = await checkSigningSetup({ ctx: team.ctx, config: team.config });
+    decision = decide({
+      findings: decision.findings,
+      violations: [...decision.violations, ...signing.violations],
+      skipped: decision.skipped,
+      notices: [...decision.notices, ...signing.notices],
+    });
+  }
+  const output = await renderDecision(decision, format, { context: 'staged', scannedFiles: staged.scannedFiles, color: io.isTty });
+  const warnings = team.warnings.map((w) => `gitward: warning: ${w}\n`).join('');
+  // Hooks talk to the person committing: everything goes to stderr, which git shows as is.
+  return result(decision.allowed ? EXIT_ALLOWED : EXIT_BLOCKED, '', warnings + output);
 }

@@ -1,0 +1,41 @@
+import type { Decision, Fragment, SkippedItem } from '../model/index.js';
+import { decide } from '../model/index.js';
+import type { TeamConfig } from '../config/types.js';
+import type { GitContext } from '../git/run-git.js';
+import { readStagedChanges } from '../git/staged-changes.js';
+import type { DiffFile } from '../git/parse-diff.js';
+import { scanFragments } from '../secrets/index.js';
+
+export interface CheckStagedInput {
+  ctx: GitContext;
+  config: TeamConfig;
+  /** Scan whole staged blobs instead of only the lines this commit adds. */
+  allLines?: boolean;
+  baseline?: ReadonlySet<string>;
+}
+
+export interface CheckStagedResult {
+  decision: Decision;
+  scannedFiles: number;
+}
+
+/** Secrets in what the next commit will contain: the index, by default only its added lines. */
+export async function checkStaged(input: CheckStagedInput): Promise<CheckStagedResult> {
+  const secrets = input.config.secrets;
+  if (!secrets.enabled) return { decision: decide({ findings: [], violations: [], skipped: [], notices: ['secret scanning is disabled (secrets.enabled: false)'] }), scannedFiles: 0 };
+  const files = await readStagedChanges(input.ctx, { allLines: input.allLines === true });
+  const { fragments, skipped } = toFragments(files);
+  const result = await scanFragments(fragments, { config: secrets, ...(input.baseline ? { baseline: input.baseline } : {}) });
+  const decision = decide({ findings: result.findings, violations: [], skipped: [...skipped, ...result.skipped], notices: [] });
+  return { decision, scannedFiles: files.length };
+}
+
+function toFragments(files: DiffFile[]): { fragments: Fragment[]; skipped: SkippedItem[] } {
+  const fragments: Fragment[] = [];
+  const skipped: SkippedItem[] = [];
+  for (const file of files) {
+    if (file.binary) skipped.push({ file: file.path, reason: 'binary' });
+    else if (file.lines.length > 0) fragments.push({ path: file.path, text: file.lines.join('\n'), lineNumbers: file.lineNumbers });
+  }
+  return { fragments, skipped };
+}
