@@ -22,7 +22,13 @@ const io: CliIo = {
   progress: isTty ? (line) => process.stderr.write(`\r\x1b[2K${line}`) : undefined,
 };
 
+function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  return new Promise((resolve) => (text ? stream.write(text, () => resolve()) : resolve()));
+}
+
 const outcome = await main(process.argv.slice(2), io);
-if (outcome.stdout) process.stdout.write(outcome.stdout);
-if (outcome.stderr) process.stderr.write(outcome.stderr);
-process.exitCode = outcome.exitCode;
+await write(process.stdout, outcome.stdout);
+await write(process.stderr, outcome.stderr);
+// Exit explicitly once the output is flushed: a timed-out check may still hold git children or
+// timers, and a hook must never keep the pusher waiting after it has decided.
+process.exit(outcome.exitCode);

@@ -2,6 +2,7 @@ import type { CliIo, CliResult } from './io.js';
 import { result } from './io.js';
 import { EXIT_FAILURE } from './exit-codes.js';
 import { toGitwardError } from '../errors/index.js';
+import { gitwardVersion } from './version.js';
 
 type CommandModule = { run: (args: string[], io: CliIo) => Promise<CliResult> };
 
@@ -38,7 +39,7 @@ Exit codes: 0 allowed, 1 blocked, 2 usage/config/internal error.`;
 export async function main(argv: string[], io: CliIo): Promise<CliResult> {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') return result(name ? 0 : EXIT_FAILURE, `${USAGE}\n`);
-  if (name === '--version' || name === '-v') return result(0, `${await readVersion()}\n`);
+  if (name === '--version' || name === '-v') return result(0, `${gitwardVersion()}\n`);
   const load = commands[name];
   if (!load) return result(EXIT_FAILURE, '', `gitward: unknown command '${name}'\n\n${USAGE}\n`);
   try {
@@ -51,8 +52,3 @@ export async function main(argv: string[], io: CliIo): Promise<CliResult> {
   }
 }
 
-async function readVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}

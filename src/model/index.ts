@@ -4,4 +4,7 @@ export type { Decision } from './decision.js';
 export { emptyDecision, decide } from './decision.js';
 export type { Fragment } from './fragment.js';
 export type { RefUpdate, RefUpdateKind } from './ref-update.js';
-export type { CommitInfo, Person } from './commit-info.js';
+export type { CommitInfo, TagInfo, Person } from './commit-info.js';
+export type { SignatureVerdict, SignatureStatus, SignatureFormat } from './signature.js';
+export type { ChangedPath } from './changed-path.js';
+export type { PushedCommit, PushedRef, PushInput } from './push.js';

@@ -1,0 +1,17 @@
+export { runGit, spawnGit, gitText } from './run-git.js';
+export type { GitContext, RunGitOptions, RunGitResult } from './run-git.js';
+export { readStagedChanges, locateRepository } from './staged-changes.js';
+export type { StagedChangesOptions } from './staged-changes.js';
+export { parseDiff, DiffParser } from './parse-diff.js';
+export type { DiffFile } from './parse-diff.js';
+export { unquotePath } from './unquote-path.js';
+export { ObjectReader, readObjects } from './object-reader.js';
+export type { GitObject } from './object-reader.js';
+export { parseCommit, parseTag } from './parse-commit.js';
+export { splitCommitSignature, splitTagSignature, signatureFormat } from './signed-object.js';
+export { parseReceiveInput, parsePushInput, isZeroOid } from './ref-updates.js';
+export type { PushLine } from './ref-updates.js';
+export { listRefs, listCommits, isAncestor, objectTypes } from './rev-list.js';
+export type { RevisionSet } from './rev-list.js';
+export { readCommitChanges } from './commit-changes.js';
+export { absoluteGitDir } from './git-dir.js';
