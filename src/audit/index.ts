@@ -1,0 +1,2 @@
+export { appendAuditRecord } from './append-record.js';
+export type { AppendOptions } from './append-record.js';
