@@ -1,3 +1,5 @@
+import type { FailureCode } from '../errors/index.js';
+
 /**
  * Normalized, typed configuration. Raw input (files, `extends`) is validated and turned into these
  * shapes by `config/`; domain modules only `import type` from here.
@@ -88,6 +90,8 @@ export interface ConfigProblem {
   /** e.g. `secrets.allow.paths[2]` */
   keyPath: string;
   message: string;
+  /** Set for problems with their own failure code (`CONFIG_EXTENDS_NOT_FOUND`, `CONFIG_EXTENDS_CYCLE`, `CONFIG_EXTENDS_TOO_DEEP`). */
+  code?: FailureCode;
 }
 
 export interface LoadedTeamConfig {
