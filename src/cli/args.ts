@@ -10,8 +10,12 @@ export const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+type StrictConfig<O extends Options> = { args: string[]; options: O; allowPositionals: true; strict: true };
+export type ParsedCommandArgs<O extends Options> = ReturnType<typeof parseArgs<StrictConfig<O>>>;
+
 /** Strict parsing: an unknown flag is a usage error (exit 2), never ignored. */
-export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+export function parseCommandArgs<O extends Options>(args: string[], options: O): ParsedCommandArgs<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (cause) {

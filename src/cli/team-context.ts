@@ -1,9 +1,7 @@
 import type { CliIo } from './io.js';
-import type { GitContext } from '../git/run-git.js';
 import type { TeamConfig } from '../config/types.js';
-import { locateRepository } from '../git/staged-changes.js';
-import { loadTeamConfig, formatProblem } from '../config/index.js';
-import { readBaseline } from '../config/baseline-file.js';
+import { locateRepository, type GitContext } from '../git/index.js';
+import { loadTeamConfig, formatProblem, readBaseline } from '../config/index.js';
 import { GitwardError } from '../errors/index.js';
 import { isAbsolute, join } from 'node:path';
 

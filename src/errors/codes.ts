@@ -17,6 +17,7 @@ export const failureCodes = {
   GIT_OBJECT_MISSING: 'A git object needed for the check is missing.',
   HOOK_INPUT_INVALID: 'The hook received malformed input on stdin.',
   TIMEOUT: 'The check exceeded its time limit.',
+  COMMAND_FAILED: 'An external program (gpg, ssh-keygen, node) could not be started.',
   AUDIT_FAILED: 'The audit record could not be written; the server rejects a push it cannot audit.',
   BASELINE_INVALID: 'The baseline file cannot be read.',
   INTERNAL: 'An unexpected internal error.',

@@ -1,9 +1,7 @@
 import type { Decision, Fragment, SkippedItem } from '../model/index.js';
 import { decide } from '../model/index.js';
 import type { TeamConfig } from '../config/types.js';
-import type { GitContext } from '../git/run-git.js';
-import { readStagedChanges } from '../git/staged-changes.js';
-import type { DiffFile } from '../git/parse-diff.js';
+import { readStagedChanges, type DiffFile, type GitContext } from '../git/index.js';
 import { scanFragments } from '../secrets/index.js';
 
 export interface CheckStagedInput {

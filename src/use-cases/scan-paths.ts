@@ -1,7 +1,7 @@
 import type { Decision, Fragment, SkippedItem } from '../model/index.js';
 import { decide } from '../model/index.js';
 import type { SecretsConfig } from '../config/types.js';
-import { readPaths } from '../fs/read-paths.js';
+import { readPaths } from '../fs/index.js';
 import { scanFragments, isBinaryContent } from '../secrets/index.js';
 
 export interface ScanPathsInput {

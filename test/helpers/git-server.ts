@@ -56,6 +56,7 @@ export interface GitDaemon {
  * in the daemon's environment (as on a real server, never the pusher's).
  */
 export async function startGitDaemon(root: string, env: Record<string, string>): Promise<GitDaemon> {
+  mkdirSync(root, { recursive: true });
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
     const child = spawn('git', ['daemon', '--reuseaddr', '--verbose', '--export-all', '--enable=receive-pack', '--informative-errors',

@@ -37,10 +37,9 @@ export function isolatedEnv(home: string): Record<string, string> {
     GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
     GIT_CONFIG_NOSYSTEM: '1',
     GNUPGHOME: join(home, '.gnupg'),
-    GIT_AUTHOR_DATE: '', GIT_COMMITTER_DATE: '',
+    // A test that makes git open an editor must fail at once, not hang the suite.
+    GIT_EDITOR: 'false',
   });
-  delete env.GIT_AUTHOR_DATE;
-  delete env.GIT_COMMITTER_DATE;
   mkdirSync(join(home, '.gnupg'), { recursive: true, mode: 0o700 });
   writeFileSync(join(home, '.gitconfig'), [
     '[user]', '\tname = Test User', '\temail = test@example.com',

@@ -15,19 +15,20 @@ const ALLOWED: Record<string, string[]> = {
   config: ['model', 'errors'],
   audit: ['model', 'errors'],
   fs: ['model', 'errors'],
+  install: ['model', 'errors'],
   secrets: ['model', 'errors'],
   signatures: ['model', 'errors'],
   policy: ['model', 'errors'],
   report: ['model', 'errors'],
-  'use-cases': ['model', 'errors', 'git', 'config', 'audit', 'fs', 'secrets', 'signatures', 'policy'],
-  cli: ['model', 'errors', 'git', 'config', 'audit', 'fs', 'secrets', 'signatures', 'policy', 'report', 'use-cases'],
-  '(root)': ['model', 'errors', 'git', 'config', 'audit', 'fs', 'secrets', 'signatures', 'policy', 'report', 'use-cases', 'cli'],
+  'use-cases': ['model', 'errors', 'git', 'config', 'audit', 'fs', 'install', 'secrets', 'signatures', 'policy'],
+  cli: ['model', 'errors', 'git', 'config', 'audit', 'fs', 'install', 'secrets', 'signatures', 'policy', 'report', 'use-cases'],
+  '(root)': ['model', 'errors', 'git', 'config', 'audit', 'fs', 'install', 'secrets', 'signatures', 'policy', 'report', 'use-cases', 'cli'],
 };
 const DOMAIN = ['secrets', 'signatures', 'policy', 'report', 'model', 'errors'];
 const IO_MODULES = ['node:fs', 'node:fs/promises', 'node:child_process', 'isomorphic-git', 'cosmiconfig', 'node:net', 'node:http'];
 /** Each third-party library is wrapped in exactly one folder. */
 const WRAPPERS: Record<string, string> = {
-  'isomorphic-git': 'git', cosmiconfig: 'config', '@secretlint/': 'secrets', openpgp: 'signatures', micromatch: 'policy',
+  'isomorphic-git': 'git', cosmiconfig: 'config', '@secretlint/': 'secrets', openpgp: 'signatures', micromatch: 'policy', husky: 'install',
 };
 
 const crossFolder = (i: SourceImport) => i.target !== undefined && folderOf(i.target) !== folderOf(i.from);

@@ -4,7 +4,7 @@ import { commonOptions, parseCommandArgs } from '../args.js';
 import { loadTeamContext } from '../team-context.js';
 import { scanPaths } from '../../use-cases/scan-paths.js';
 import { scanHistory } from '../../use-cases/scan-history.js';
-import { writeBaseline } from '../../config/baseline-file.js';
+import { writeBaseline } from '../../config/index.js';
 import { EXIT_ALLOWED } from '../exit-codes.js';
 import { isAbsolute, join, relative } from 'node:path';
 

@@ -1,5 +1,6 @@
 import type { CliIo, CliResult } from '../io.js';
 import { result } from '../io.js';
+import { gitwardVersion } from '../version.js';
 import { commonOptions, parseCommandArgs, toFormat } from '../args.js';
 import { loadTeamContext } from '../team-context.js';
 import { checkStaged } from '../../use-cases/check-staged.js';
@@ -30,7 +31,7 @@ export async function run(args: string[], io: CliIo): Promise<CliResult> {
       notices: [...decision.notices, ...signing.notices],
     });
   }
-  const output = await renderDecision(decision, format, { context: 'staged', scannedFiles: staged.scannedFiles, color: io.isTty });
+  const output = await renderDecision(decision, format, { context: 'staged', scannedFiles: staged.scannedFiles, color: io.isTty, version: gitwardVersion() });
   const warnings = team.warnings.map((w) => `gitward: warning: ${w}\n`).join('');
   // Hooks talk to the person committing: everything goes to stderr, which git shows as is.
   return result(decision.allowed ? EXIT_ALLOWED : EXIT_BLOCKED, '', warnings + output);

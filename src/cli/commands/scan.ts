@@ -1,5 +1,6 @@
 import type { CliIo, CliResult } from '../io.js';
 import { result } from '../io.js';
+import { gitwardVersion } from '../version.js';
 import { commonOptions, parseCommandArgs, toFormat } from '../args.js';
 import { loadTeamContext } from '../team-context.js';
 import { checkStaged } from '../../use-cases/check-staged.js';
@@ -26,7 +27,7 @@ export async function run(args: string[], io: CliIo): Promise<CliResult> {
   if (modes !== 1) throw new GitwardError('USAGE', 'give exactly one of --staged, --range A..B, --history or paths', { hint: 'e.g. `gitward scan --staged` or `gitward scan src/`' });
   const team = await loadTeamContext(io, { ...(values.config ? { configFile: values.config } : {}), requireRepo: positionals.length === 0 });
   const { decision, scannedFiles, context } = await scanFor(values, positionals, team, io);
-  const output = await renderDecision(decision, format, { context, scannedFiles, color: false });
+  const output = await renderDecision(decision, format, { context, scannedFiles, color: false, version: gitwardVersion() });
   const warnings = team.warnings.map((w) => `gitward: warning: ${w}\n`).join('');
   return result(decision.allowed ? EXIT_ALLOWED : EXIT_BLOCKED, output, warnings);
 }
