@@ -209,6 +209,19 @@ describe('server pre-receive (git daemon on 127.0.0.1 + file://)', function () {
     assertRejected(pushAndAudit(['origin', 'main']), 'COMMIT_UNSIGNED');
   });
 
+  it('accepts a signed merge of signed history (remerge diff works inside the quarantine)', () => {
+    commit(client, 'a.txt', 'a\n', { sign: 'alice' });
+    assert.equal(pushAndAudit(['origin', 'main']).status, 0);
+    client.git('checkout', '-q', '-b', 'topic');
+    commit(client, 't.txt', 't\n', { sign: 'alice' });
+    client.git('checkout', '-q', 'main');
+    commit(client, 'm.txt', 'm\n', { sign: 'alice' });
+    client.git('merge', '-q', '--no-ff', '-S', '-m', 'merge topic', 'topic');
+    const r = pushAndAudit(['origin', 'main']);
+    assert.equal(r.status, 0, r.out);
+    assert.equal(server.refValue('refs/heads/main'), client.git('rev-parse', 'HEAD').trim());
+  });
+
   it('rejects a pushed secret with the value redacted, on any branch', () => {
     const token = githubToken();
     commit(client, 'deploy.env', `REGION=eu\nGITHUB_TOKEN=${token}\n`, { sign: 'alice' });
