@@ -24,7 +24,11 @@ interface Pending {
 export class ObjectReader {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly queue: Pending[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
+  // Output not yet parsed. Chunks are joined only once enough bytes for the next object have
+  // arrived, so a large object costs one copy, not one per chunk.
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private needed = 0;
   private failure: GitwardError | undefined;
 
   constructor(ctx: GitContext) {
@@ -51,25 +55,34 @@ export class ObjectReader {
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    if (this.buffered < this.needed) return;
+    let buffer = this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks);
+    this.needed = 0;
     while (this.queue.length > 0) {
-      const newline = this.buffer.indexOf(10);
-      if (newline === -1) return;
-      const header = this.buffer.subarray(0, newline).toString('latin1');
+      const newline = buffer.indexOf(10);
+      if (newline === -1) break;
+      const header = buffer.subarray(0, newline).toString('latin1');
       const pending = this.queue[0] as Pending;
       if (header.endsWith(' missing')) {
         this.queue.shift();
-        this.buffer = this.buffer.subarray(newline + 1);
+        buffer = buffer.subarray(newline + 1);
         pending.reject(new GitwardError('GIT_OBJECT_MISSING', `object ${pending.oid} is missing`, { hint: 'The push is incomplete or the repository is damaged; run `git fsck`.' }));
         continue;
       }
       const [oid = '', type = '', size = '0'] = header.split(' ');
       const end = newline + 1 + Number(size);
-      if (this.buffer.length < end + 1) return; // body and its trailing newline not complete yet
+      if (buffer.length < end + 1) {
+        this.needed = end + 1; // body and its trailing newline not complete yet
+        break;
+      }
       this.queue.shift();
-      pending.resolve({ oid, type, bytes: Buffer.from(this.buffer.subarray(newline + 1, end)) });
-      this.buffer = this.buffer.subarray(end + 1);
+      pending.resolve({ oid, type, bytes: Buffer.from(buffer.subarray(newline + 1, end)) });
+      buffer = buffer.subarray(end + 1);
     }
+    this.chunks = buffer.length > 0 ? [buffer] : [];
+    this.buffered = buffer.length;
   }
 
   private fail(error: GitwardError): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRepo } from '../helpers/repo.js';
+import { createRepo, withRepo } from '../helpers/repo.js';
 import { parseCommit, parseTag, readObjects, readCommitChanges, listCommits, parseReceiveInput, parsePushInput, isAncestor } from '../../src/git/index.js';
 
 type Repo = ReturnType<typeof createRepo>;
@@ -107,6 +107,21 @@ describe('git object adapters (real repositories)', () => {
     assert.equal(await isAncestor(ctx, merge, repo.git('rev-parse', 'side').trim()), false);
     const fromSide = await listCommits(ctx, { include: [merge], exclude: [repo.git('rev-parse', 'HEAD~1').trim()] });
     assert.equal(fromSide.length, 2, 'the merge and the side commit');
+  });
+});
+
+describe('ObjectReader', () => {
+  it('reads large and many objects intact, pipelined through one cat-file', async () => {
+    await withRepo(async (repo) => {
+      const big = Buffer.alloc(6 * 1024 * 1024, 'gitward ');
+      repo.write('big.txt', big);
+      repo.write('small.txt', 'small\n');
+      const oids = ['big.txt', 'small.txt'].map((f) => repo.git('hash-object', '-w', f).trim());
+      const objects = await readObjects({ cwd: repo.dir, env: repo.env }, [...oids, ...oids]);
+      assert.equal(objects.get(oids[0] as string)?.bytes.equals(big), true);
+      assert.equal(objects.get(oids[1] as string)?.bytes.toString(), 'small\n');
+      await assert.rejects(readObjects({ cwd: repo.dir, env: repo.env }, ['1'.repeat(40)]), /GIT_OBJECT_MISSING|missing/);
+    });
   });
 });
 
