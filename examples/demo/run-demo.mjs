@@ -57,7 +57,7 @@ try {
   sh(client, 'git', ['commit', '-m', 'add deploy settings'], { expect: 1 });
 
   step('3. Without the secret, the commit goes through');
-  sh(client, 'git', ['restore', '--staged', 'deploy.env']);
+  sh(client, 'git', ['rm', '-q', '--cached', 'deploy.env']);
   unlinkSync(join(client, 'deploy.env'));
   writeFileSync(join(client, 'deploy.env'), 'REGION=eu-west-1\nGITHUB_TOKEN=${GITHUB_TOKEN}\n');
   sh(client, 'git', ['add', 'deploy.env']);
