@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { isolatedEnv, tempDir, run } from './lib.mjs';
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(project, 'dist/cli/bin.js');
+const bin = join(project, 'dist/bundle/bin.js');
 const repo = process.argv[2] ? resolve(process.argv[2]) : undefined;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 if (!repo || !existsSync(join(repo, '.git'))) throw new Error('usage: node bench/history.mjs <repo-dir> (a git work tree; see bench/build-history.mjs)');

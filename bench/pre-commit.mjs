@@ -1,7 +1,7 @@
 // bench/pre-commit.mjs [repo-source-dir] — median wall time of gitward's pre-commit hook on a
 // real repository with a 10-file, ~120-line staged change and no secret, beside the floor
 // (node start-up + `git diff --cached`) and what teams use today (secretlint, lint-staged+secretlint).
-import { cpSync, readdirSync, writeFileSync, appendFileSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync, appendFileSync, statSync, mkdirSync, symlinkSync, chmodSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isolatedEnv, tempDir, run, medianMs, printTable } from './lib.mjs';
@@ -25,10 +25,15 @@ git('add', '-A');
 writeFileSync(join(repo, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
 writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'bench', private: true, 'lint-staged': { '*': 'secretlint' } }));
 const bin = (name) => join(project, 'node_modules/.bin', name);
-const benchEnv = { ...env, PATH: `${join(project, 'node_modules/.bin')}:${env.PATH}` };
+// The hook shim finds `gitward` on PATH, as after `npm install --global gitward` (npm links the bin, executable).
+const gitwardBin = join(root, 'bin');
+mkdirSync(gitwardBin);
+symlinkSync(join(project, 'dist/bundle/bin.js'), join(gitwardBin, 'gitward'));
+chmodSync(join(project, 'dist/bundle/bin.js'), 0o755);
+const benchEnv = { ...env, PATH: `${gitwardBin}:${join(project, 'node_modules/.bin')}:${env.PATH}` };
 const staged = git('diff', '--cached', '--name-only').stdout.trim().split('\n').filter((f) => !f.endsWith('.json'));
 
-const check = run(process.execPath, [join(project, 'dist/cli/bin.js'), 'pre-commit'], { cwd: repo, env });
+const check = run(process.execPath, [join(project, 'dist/bundle/bin.js'), 'pre-commit'], { cwd: repo, env });
 if (check.status !== 0) throw new Error(`gitward pre-commit should pass on a clean change:\n${check.stderr}`);
 
 const time = (cmd, args) => medianMs(() => run(cmd, args, { cwd: repo, env: benchEnv }), { runs });
@@ -39,7 +44,7 @@ const rows = [
   { name: 'node -e 0', ms: nodeStart },
   { name: 'git diff --cached', ms: diff },
   { name: 'floor (node + diff)', ms: floor },
-  { name: 'gitward pre-commit (node bin)', ms: time(process.execPath, [join(project, 'dist/cli/bin.js'), 'pre-commit']) },
+  { name: 'gitward pre-commit (node bin)', ms: time(process.execPath, [join(project, 'dist/bundle/bin.js'), 'pre-commit']) },
   { name: 'gitward hooks/pre-commit shim', ms: time('sh', [join(project, 'hooks/pre-commit')]) },
   { name: 'secretlint (10 files)', ms: time(bin('secretlint'), staged) },
   { name: 'lint-staged + secretlint', ms: time(bin('lint-staged'), ['--quiet']) },

@@ -18,7 +18,7 @@ const binDir = join(root, 'bin');
 mkdirSync(home, { recursive: true });
 mkdirSync(binDir);
 // The hooks find `gitward` on PATH, as after `npm install -g gitward`.
-writeFileSync(join(binDir, 'gitward'), `#!/bin/sh\nexec "${process.execPath}" "${join(project, 'dist/cli/bin.js')}" "$@"\n`, { mode: 0o755 });
+writeFileSync(join(binDir, 'gitward'), `#!/bin/sh\nexec "${process.execPath}" "${join(project, 'dist/bundle/bin.js')}" "$@"\n`, { mode: 0o755 });
 writeFileSync(join(home, '.gitconfig'), '[user]\n\tname = Alice\n\temail = alice@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n');
 const env = { PATH: `${binDir}:${process.env.PATH}`, HOME: home, GIT_CONFIG_GLOBAL: join(home, '.gitconfig'), GIT_CONFIG_NOSYSTEM: '1', LANG: 'C.UTF-8' };
 

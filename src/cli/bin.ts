@@ -26,9 +26,10 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise((resolve) => (text ? stream.write(text, () => resolve()) : resolve()));
 }
 
-const outcome = await main(process.argv.slice(2), io);
-await write(process.stdout, outcome.stdout);
-await write(process.stderr, outcome.stderr);
-// Exit explicitly once the output is flushed: a timed-out check may still hold git children or
-// timers, and a hook must never keep the pusher waiting after it has decided.
-process.exit(outcome.exitCode);
+void main(process.argv.slice(2), io).then(async (outcome) => {
+  await write(process.stdout, outcome.stdout);
+  await write(process.stderr, outcome.stderr);
+  // Exit explicitly once the output is flushed: a timed-out check may still hold git children or
+  // timers, and a hook must never keep the pusher waiting after it has decided.
+  process.exit(outcome.exitCode);
+});

@@ -3,7 +3,7 @@ import { decide } from '../model/index.js';
 import type { ServerPolicy } from '../config/types.js';
 import type { GitContext } from '../git/index.js';
 import { readBaseline } from '../config/index.js';
-import { evaluatePush, globMatcher, resolvePusher } from '../policy/index.js';
+import { evaluatePush, resolvePusher } from '../policy/index.js';
 import { buildTrustStore } from '../signatures/index.js';
 import { collectPushInput } from './collect-push-input.js';
 import { scanHistory } from './scan-history.js';
@@ -65,7 +65,6 @@ async function scanPushedSecrets(input: IncomingPushInput, hasNewCommits: boolea
     config,
     baseline,
     inlineAllow: config.allow.inlineComments,
-    isPathAllowed: globMatcher(config.allow.paths),
     revs: [...tips, '--not', '--all'],
   });
   return { findings: decision.findings, skipped: decision.skipped };

@@ -39,7 +39,7 @@ export async function checkOutgoing(input: OutgoingInput): Promise<OutgoingResul
     : [];
   const secrets = config.prePush.scanSecrets && config.secrets.enabled && oids.length > 0
     ? (await scanHistory({
-        ctx: input.ctx, config: config.secrets, isPathAllowed: globMatcher(config.secrets.allow.paths),
+        ctx: input.ctx, config: config.secrets,
         ...(input.baseline ? { baseline: input.baseline } : {}),
         revs: [...new Set(lines.map((l) => l.newOid))].concat('--not', ...knownOldOids(refs), `--remotes=${input.remote}`),
       })).decision

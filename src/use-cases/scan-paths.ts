@@ -3,6 +3,7 @@ import { decide } from '../model/index.js';
 import type { SecretsConfig } from '../config/types.js';
 import { readPaths } from '../fs/index.js';
 import { scanFragments, isBinaryContent } from '../secrets/index.js';
+import { applyPathAllowlist } from './apply-path-allowlist.js';
 
 export interface ScanPathsInput {
   cwd: string;
@@ -23,6 +24,6 @@ export async function scanPaths(input: ScanPathsInput): Promise<{ decision: Deci
       else yield { path: file.path, text: file.bytes.toString('utf8') };
     }
   }
-  const result = await scanFragments(fragments(), { config: input.config, ...(input.baseline ? { baseline: input.baseline } : {}) });
+  const result = await applyPathAllowlist(await scanFragments(fragments(), { config: input.config, ...(input.baseline ? { baseline: input.baseline } : {}) }), input.config);
   return { decision: decide({ findings: result.findings, violations: [], skipped: [...skipped, ...result.skipped], notices: [] }), scannedFiles };
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { createRepo, makeTempDir, GITWARD_BIN, PROJECT_ROOT } from '../helpers/repo.js';
 import { githubToken } from '../helpers/secret-samples.js';
-import { createGpgKey, createSshKey, stopGpgAgent } from '../helpers/signing-keys.js';
+import { makeGpgKey, makeSshSigner, stopGpgAgent } from '../helpers/keys.js';
 
 /**
  * The client hooks as a team gets them (husky's and lint-staged's own e2e approach): gitward is
@@ -87,7 +87,7 @@ describe('client hooks end to end (npm-packed gitward + husky, real git commit)'
       repo = teamRepo({ packageJson: true });
     });
     afterEach(() => {
-      stopGpgAgent(repo.env);
+      stopGpgAgent(repo.env.GNUPGHOME as string);
       repo.cleanup();
     });
 
@@ -156,7 +156,7 @@ describe('client hooks end to end (npm-packed gitward + husky, real git commit)'
       assert.equal(blocked.status, 1, blocked.stderr);
       assert.match(blocked.stderr, /SIGNING_NOT_CONFIGURED/);
       assert.match(blocked.stderr, /git config commit\.gpgsign true/);
-      const fpr = createGpgKey(repo.env, { uid: 'Test User <test@example.com>' });
+      const fpr = makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Test User', email: 'test@example.com' }).fingerprint;
       repo.git('config', 'commit.gpgsign', 'true');
       repo.git('config', 'user.signingkey', fpr);
       const passed = commit(repo, ['-m', 'signed']);
@@ -166,15 +166,15 @@ describe('client hooks end to end (npm-packed gitward + husky, real git commit)'
 
     it('signing.required passes with a real SSH key', () => {
       assert.equal(npxGitward(repo, ['init', '--require-signing']).status, 0);
-      const keys = createSshKey(join(repo.home, '.ssh'), 'test@example.com');
+      const keys = makeSshSigner(join(repo.home, '.ssh'), 'test@example.com');
       repo.git('config', 'commit.gpgsign', 'true');
       repo.git('config', 'gpg.format', 'ssh');
-      repo.git('config', 'user.signingkey', keys.publicKey);
+      repo.git('config', 'user.signingkey', keys.publicKeyPath);
       stageClean(repo, 'ssh.txt');
       const blocked = commit(repo, ['-m', 'no allowed signers yet']);
       assert.equal(blocked.status, 1);
       assert.match(blocked.stderr, /gpg\.ssh\.allowedSignersFile/);
-      repo.git('config', 'gpg.ssh.allowedSignersFile', keys.allowedSigners);
+      repo.git('config', 'gpg.ssh.allowedSignersFile', keys.allowedSignersPath);
       const passed = commit(repo, ['-m', 'ssh signed']);
       assert.equal(passed.status, 0, passed.stderr);
       assert.equal(repo.gitResult('verify-commit', 'HEAD').status, 0, 'git verifies the SSH signature');

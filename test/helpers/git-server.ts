@@ -26,7 +26,7 @@ export function createServerRepo(root: string, name: string, env: Record<string,
   // without gitward doing anything.
   git('config', 'receive.denyDeleteCurrent', 'ignore');
   git('config', 'receive.advertisePushOptions', 'true');
-  // The real shim, linked the way an admin would: it finds dist/cli/bin.js through the link.
+  // The real shim, linked the way an admin would: it finds dist/bundle/bin.js through the link.
   symlinkSync(join(PROJECT_ROOT, 'server-hooks/pre-receive'), join(gitDir, 'hooks/pre-receive'));
   const refValue = (ref: string) => {
     const r = spawnSync('git', ['rev-parse', '--verify', '--quiet', ref], { cwd: gitDir, env, encoding: 'utf8' });

@@ -160,3 +160,11 @@ export function configureGitSigning(repo: { git: (...args: string[]) => string; 
     }
   }
 }
+
+/** An SSH key plus an allowed-signers file that names `email` (what `gpg.ssh.allowedSignersFile` points at). */
+export function makeSshSigner(dir: string, email: string): SshKey & { allowedSignersPath: string } {
+  const key = makeSshKey(dir, { type: 'ed25519', comment: email });
+  const allowedSignersPath = join(dir, 'allowed_signers');
+  writeFileSync(allowedSignersPath, `${email} namespaces="git" ${key.publicLine}\n`);
+  return { ...key, allowedSignersPath };
+}

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const GITWARD_BIN = join(PROJECT_ROOT, 'dist/cli/bin.js');
+/** The shipped entry point (package.json `bin`): the esbuild bundle of dist/cli/bin.js. */
+export const GITWARD_BIN = join(PROJECT_ROOT, 'dist/bundle/bin.js');
 
 /** A temp git repo with an isolated HOME, global git config and GNUPGHOME. */
 export interface TestRepo {

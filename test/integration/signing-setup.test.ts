@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRepo, GITWARD_BIN } from '../helpers/repo.js';
-import { createGpgKey, revokeGpgKey, stopGpgAgent, createSshKey } from '../helpers/signing-keys.js';
+import { makeGpgKey, revokeGpgKey, stopGpgAgent, makeSshSigner } from '../helpers/keys.js';
 import { checkSigningSetup, inspectSigningSetup } from '../../src/use-cases/check-signing-setup.js';
 import type { TeamConfig } from '../../src/config/types.js';
 import type { Violation } from '../../src/model/index.js';
@@ -26,7 +26,7 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
     repo = createRepo();
   });
   afterEach(() => {
-    stopGpgAgent(repo.env);
+    stopGpgAgent(repo.env.GNUPGHOME as string);
     repo.cleanup();
   });
 
@@ -36,7 +36,7 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
   });
 
   it('requires commit.gpgsign, with the git config command that fixes it', async () => {
-    createGpgKey(repo.env, { uid: 'Test User <test@example.com>' });
+    makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Test User', email: 'test@example.com' });
     const violations = await check(repo);
     assert.deepEqual(violations.map((v) => [v.code, v.subject]), [['SIGNING_NOT_CONFIGURED', 'commit.gpgsign']]);
     assert.equal(violations[0]?.fix, 'run `git config commit.gpgsign true`');
@@ -52,14 +52,14 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
     beforeEach(() => repo.git('config', 'commit.gpgsign', 'true'));
 
     it('passes with a key named by user.signingkey, and git then signs for real', async () => {
-      const fpr = createGpgKey(repo.env, { uid: 'Someone Else <else@example.com>' });
+      const fpr = makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Someone Else', email: 'else@example.com' }).fingerprint;
       repo.git('config', 'user.signingkey', fpr);
       assert.deepEqual(await check(repo), []);
       assert.ok(commitSucceeds(repo), 'a real signed commit succeeds');
     });
 
     it('falls back to a key for user.email when user.signingkey is unset', async () => {
-      createGpgKey(repo.env, { uid: 'Test User <test@example.com>' });
+      makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Test User', email: 'test@example.com' });
       assert.deepEqual(await check(repo), []);
       repo.git('config', 'user.email', 'nobody@example.com');
       const [violation] = await check(repo);
@@ -77,7 +77,7 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
     });
 
     it('blocks an expired key and tells how to extend it', async () => {
-      const fpr = createGpgKey(repo.env, { uid: 'Old <old@example.com>', createdAt: '20200101T000000', expire: '1y' });
+      const fpr = makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Old', email: 'old@example.com', createdAt: new Date('2020-01-01T00:00:00Z'), expire: '1y' }).fingerprint;
       repo.git('config', 'user.signingkey', fpr);
       const [violation] = await check(repo);
       assert.equal(violation?.code, 'SIGNING_KEY_UNUSABLE');
@@ -87,8 +87,8 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
     });
 
     it('blocks a revoked key', async () => {
-      const fpr = createGpgKey(repo.env, { uid: 'Gone <gone@example.com>' });
-      revokeGpgKey(repo.env, fpr);
+      const fpr = makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Gone', email: 'gone@example.com' }).fingerprint;
+      revokeGpgKey(repo.env.GNUPGHOME as string, fpr);
       repo.git('config', 'user.signingkey', fpr);
       const [violation] = await check(repo);
       assert.equal(violation?.code, 'SIGNING_KEY_UNUSABLE');
@@ -99,15 +99,15 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
       const other = join(repo.home, 'other-gnupg');
       mkdirSync(other, { mode: 0o700 });
       const otherEnv = { ...repo.env, GNUPGHOME: other };
-      const fpr = createGpgKey(otherEnv, { uid: 'Elsewhere <test@example.com>' });
+      const fpr = makeGpgKey(otherEnv.GNUPGHOME as string, { name: 'Elsewhere', email: 'test@example.com' }).fingerprint;
       repo.git('config', 'user.signingkey', fpr);
       assert.equal((await check(repo))[0]?.code, 'SIGNING_KEY_UNUSABLE');
       assert.deepEqual(await check(repo, otherEnv), []);
-      stopGpgAgent(otherEnv);
+      stopGpgAgent(otherEnv.GNUPGHOME as string);
     });
 
     it('runs gpg.program, and reports one that cannot run', async () => {
-      const fpr = createGpgKey(repo.env, { uid: 'Test User <test@example.com>' });
+      const fpr = makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Test User', email: 'test@example.com' }).fingerprint;
       repo.git('config', 'user.signingkey', fpr);
       const log = join(repo.home, 'wrapper.log');
       const wrapper = join(repo.home, 'my-gpg');
@@ -124,16 +124,16 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
   });
 
   describe('gpg.format ssh', () => {
-    let keys: ReturnType<typeof createSshKey>;
+    let keys: ReturnType<typeof makeSshSigner>;
     beforeEach(() => {
-      keys = createSshKey(join(repo.home, '.ssh'), 'test@example.com');
+      keys = makeSshSigner(join(repo.home, '.ssh'), 'test@example.com');
       repo.git('config', 'commit.gpgsign', 'true');
       repo.git('config', 'gpg.format', 'ssh');
     });
 
     it('passes with a key file and an allowed-signers file, and git then signs for real', async () => {
-      repo.git('config', 'user.signingkey', keys.publicKey);
-      repo.git('config', 'gpg.ssh.allowedSignersFile', keys.allowedSigners);
+      repo.git('config', 'user.signingkey', keys.publicKeyPath);
+      repo.git('config', 'gpg.ssh.allowedSignersFile', keys.allowedSignersPath);
       assert.deepEqual(await check(repo), []);
       assert.ok(commitSucceeds(repo), 'a real SSH-signed commit succeeds');
       assert.match(repo.git('cat-file', 'commit', 'HEAD'), /BEGIN SSH SIGNATURE/);
@@ -143,7 +143,7 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
       repo.git('config', 'user.signingkey', '~/.ssh/id_ed25519.pub');
       repo.git('config', 'gpg.ssh.allowedSignersFile', '~/.ssh/allowed_signers');
       assert.deepEqual(await check(repo), []);
-      repo.git('config', 'user.signingkey', `key::${readFileSync(keys.publicKey, 'utf8').trim()}`);
+      repo.git('config', 'user.signingkey', `key::${readFileSync(keys.publicKeyPath, 'utf8').trim()}`);
       assert.deepEqual(await check(repo), []);
     });
 
@@ -178,10 +178,10 @@ describe('signing setup check (real git config, gpg and ssh-keygen)', function (
   it('reads all of git config in one git call, including -c overrides', async () => {
     const trace = join(repo.home, 'trace.log');
     const env = { ...repo.env, GIT_TRACE: trace, GIT_CONFIG_PARAMETERS: "'commit.gpgsign'='true'" };
-    const keys = createSshKey(join(repo.home, '.ssh'), 'test@example.com');
+    const keys = makeSshSigner(join(repo.home, '.ssh'), 'test@example.com');
     repo.git('config', 'gpg.format', 'ssh');
-    repo.git('config', 'user.signingkey', keys.publicKey);
-    repo.git('config', 'gpg.ssh.allowedSignersFile', keys.allowedSigners);
+    repo.git('config', 'user.signingkey', keys.publicKeyPath);
+    repo.git('config', 'gpg.ssh.allowedSignersFile', keys.allowedSignersPath);
     const report = await inspectSigningSetup({ ctx: { cwd: repo.dir, env } });
     assert.ok(report.checks.every((c) => c.ok), JSON.stringify(report.checks));
     assert.equal(report.entries.get('commit.gpgsign')?.scope, 'command');
@@ -197,7 +197,7 @@ describe('gitward doctor (built CLI)', function () {
     repo = createRepo();
   });
   afterEach(() => {
-    stopGpgAgent(repo.env);
+    stopGpgAgent(repo.env.GNUPGHOME as string);
     repo.cleanup();
   });
 
@@ -214,7 +214,7 @@ describe('gitward doctor (built CLI)', function () {
 
   it('exits 0 once signing works and the hooks are installed', () => {
     repo.write('gitward.config.json', JSON.stringify({ signing: { required: true } }));
-    const fpr = createGpgKey(repo.env, { uid: 'Test User <test@example.com>' });
+    const fpr = makeGpgKey(repo.env.GNUPGHOME as string, { name: 'Test User', email: 'test@example.com' }).fingerprint;
     repo.git('config', 'commit.gpgsign', 'true');
     repo.git('config', 'user.signingkey', fpr);
     assert.equal(repo.gitward(['init']).status, 0);

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import type { CliIo, CliResult } from '../io.js';
+import { gitwardVersion } from '../version.js';
 import { result } from '../io.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_ALLOWED, EXIT_BLOCKED } from '../exit-codes.js';
@@ -73,8 +73,7 @@ function signingSection(report: SigningSetupReport, required: boolean): Section 
 }
 
 async function versions(ctx: GitContext, signing: SigningSetupReport): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  const parts = [`gitward ${pkg.version}`, `node ${process.version}`, (await gitText(ctx, ['--version'])).replace(/^git version /, 'git ')];
+  const parts = [`gitward ${gitwardVersion()}`, `node ${process.version}`, (await gitText(ctx, ['--version'])).replace(/^git version /, 'git ')];
   if (signing.format === 'openpgp') {
     const program = signing.entries.get('gpg.openpgp.program')?.value ?? signing.entries.get('gpg.program')?.value ?? 'gpg';
     parts.push((await readCommandVersion(ctx, program)) ?? `${program}: not found`);
