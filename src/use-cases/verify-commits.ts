@@ -1,6 +1,7 @@
 import type { CommitInfo, SignatureVerdict } from '../model/index.js';
 import type { GitContext } from '../git/index.js';
 import { parseCommit, readObjects, runGit } from '../git/index.js';
+import { GitwardError } from '../errors/index.js';
 import { loadServerPolicy, readTeamTrust } from '../config/index.js';
 import type { TeamConfig } from '../config/types.js';
 import { buildTrustStore, trustStoreFromTeamKeys, verifyMany, type TrustStore } from '../signatures/index.js';
@@ -22,8 +23,12 @@ export interface VerifiedCommit {
 
 /** `gitward verify`: the verifier the hooks use, on commits named on the command line. */
 export async function verifyCommits(input: VerifyCommitsInput): Promise<VerifiedCommit[]> {
-  const { stdout } = await runGit(input.ctx, ['rev-parse', '--verify', '--end-of-options', ...input.revs.map((r) => `${r}^{commit}`)]);
-  const oids = stdout.toString('utf8').split('\n').filter(Boolean);
+  // git 2.39's rev-parse echoes `--end-of-options` instead of honouring it: refuse option-like
+  // revisions here, and end the list with `--` so none is read as a path.
+  const option = input.revs.find((r) => r.startsWith('-'));
+  if (option) throw new GitwardError('USAGE', `'${option}' is not a commit`, { hint: 'Name commits, e.g. `gitward verify HEAD HEAD~1`.' });
+  const { stdout } = await runGit(input.ctx, ['rev-parse', ...input.revs.map((r) => `${r}^{commit}`), '--']);
+  const oids = stdout.toString('utf8').split('\n').filter((line) => /^[0-9a-f]{40,64}$/.test(line));
   const objects = await readObjects(input.ctx, oids);
   const commits = oids.map((oid) => parseCommit(oid, (objects.get(oid) as { bytes: Buffer }).bytes));
   const { trust, bind } = await trustFor(input);
