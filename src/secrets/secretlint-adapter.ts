@@ -14,7 +14,7 @@ export type SecretlintLint = (text: string, path: string) => Promise<SecretlintH
 let loading: Promise<SecretlintLint> | undefined;
 
 /**
- * The only module that touches secretlint, loaded on first use (~25 ms of imports that a clean
+ * The only module that touches secretlint, loaded on first use (~40 ms of imports that a clean
  * commit never pays). Its profiler is always on in v12 and compares each new mark with every
  * earlier one: measured here, 1,500 lints in one process took 15.7 s and 3,000 took 190 s.
  * gitward does not read the profile, so its `mark` is replaced by a no-op: 6,000 lints, 1.4 s.

@@ -44,7 +44,7 @@ function pemAt(text: string, at: number): Candidate | undefined {
   const structured = hasKeyStructure(label, bytes);
   return {
     ruleId: 'private-key', start: at, end: close + footer.length, secret: body, confidence: structured ? 'high' : 'medium',
-    message: `${label.replace(' BLOCK', '').toLowerCase().replace(/^./, (c) => c.toUpperCase())} block (${structured ? 'body decodes to a key structure' : 'body decodes'})`,
+    message: `${label.replace(' BLOCK', '')} block (${structured ? 'body decodes to a key structure' : 'body decodes'})`,
     preview: `-----BEGIN ${label}----- ${redact(body)}`, priority: PRIORITY.vendor,
   };
 }
