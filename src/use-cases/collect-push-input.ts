@@ -1,9 +1,10 @@
-import type { PushedCommit, PushedRef, PushInput, RefUpdate, SignatureVerdict, TagInfo } from '../model/index.js';
+import type { CommitInfo, PushedCommit, PushedRef, PushInput, RefUpdate, SignatureVerdict, TagInfo } from '../model/index.js';
 import type { ServerPolicy } from '../config/types.js';
 import type { GitContext } from '../git/index.js';
-import { isAncestor, listCommits, listRefs, objectTypes, parseCommit, parseTag, readCommitChanges, readObjects, ObjectReader } from '../git/index.js';
+import { isAncestor, listCommits, listRefs, objectTypes, openObjectStore, parseCommit, parseTag, readCommitChanges, type ObjectStore } from '../git/index.js';
 import { rulesForRef } from '../policy/index.js';
 import { verifyMany, type TrustStore } from '../signatures/index.js';
+import { GitwardError } from '../errors/index.js';
 
 export interface CollectPushOptions {
   ctx: GitContext;
@@ -46,26 +47,32 @@ interface Tip {
 async function peelTips(ctx: GitContext, updates: RefUpdate[]): Promise<Map<string, Tip>> {
   const wanted = [...new Set(updates.filter((u) => u.kind !== 'delete').map((u) => u.newOid))];
   const types = await objectTypes(ctx, wanted);
+  const missing = wanted.find((oid) => !types.has(oid));
+  if (missing) throw new GitwardError('GIT_OBJECT_MISSING', `pushed object ${missing} is missing`, { hint: 'The push is incomplete; push again.' });
   const tips = new Map<string, Tip>();
-  const reader = new ObjectReader(ctx);
+  const tags = wanted.filter((oid) => types.get(oid)?.type === 'tag');
+  for (const oid of wanted) if (types.get(oid)?.type === 'commit') tips.set(oid, { commit: oid });
+  if (tags.length === 0) return withOthers(tips, wanted);
+  const store = await openObjectStore(ctx, { expected: tags.length });
   try {
-    for (const oid of wanted) {
-      const type = types.get(oid)?.type;
-      if (type === 'commit') tips.set(oid, { commit: oid });
-      else if (type === 'tag') tips.set(oid, await peelTag(reader, oid));
-      else tips.set(oid, {}); // a tree or blob under a ref: nothing to walk
-    }
+    for (const oid of tags) tips.set(oid, await peelTag(store, oid));
   } finally {
-    reader.close();
+    store.close();
   }
+  return withOthers(tips, wanted);
+}
+
+/** A tree or blob under a ref: nothing to walk. */
+function withOthers(tips: Map<string, Tip>, wanted: string[]): Map<string, Tip> {
+  for (const oid of wanted) if (!tips.has(oid)) tips.set(oid, {});
   return tips;
 }
 
-async function peelTag(reader: ObjectReader, oid: string): Promise<Tip> {
-  const first = parseTag(oid, (await reader.read(oid)).bytes);
+async function peelTag(store: ObjectStore, oid: string): Promise<Tip> {
+  const first = parseTag(oid, (await store.read(oid)).bytes);
   let target = { oid: first.object, type: first.objectType };
   for (let depth = 0; target.type === 'tag' && depth < MAX_TAG_DEPTH; depth++) {
-    const inner = parseTag(target.oid, (await reader.read(target.oid)).bytes);
+    const inner = parseTag(target.oid, (await store.read(target.oid)).bytes);
     target = { oid: inner.object, type: inner.objectType };
   }
   return target.type === 'commit' ? { commit: target.oid, tag: first } : { tag: first };
@@ -89,8 +96,13 @@ async function pushedRef(options: CollectPushOptions, update: RefUpdate, tip: Ti
 }
 
 async function readPushedCommits(options: CollectPushOptions, oids: string[]): Promise<Map<string, PushedCommit>> {
-  const objects = await readObjects(options.ctx, oids);
-  const parsed = oids.map((oid) => parseCommit(oid, (objects.get(oid) as { bytes: Buffer }).bytes));
+  const store = await openObjectStore(options.ctx, { expected: oids.length });
+  let parsed: CommitInfo[];
+  try {
+    parsed = await Promise.all(oids.map(async (oid) => parseCommit(oid, (await store.read(oid)).bytes)));
+  } finally {
+    store.close();
+  }
   const verdicts = await verifyMany(
     parsed.map((c) => ({ ...(c.signature ? { signature: c.signature } : {}), ...(c.signedPayload ? { payload: c.signedPayload } : {}), signerEmail: c.committer.email })),
     { trust: options.trust, now: options.now, bindCommitter: true },
