@@ -1,6 +1,6 @@
 import type { CustomRule } from '../config/types.js';
 import { GitwardError } from '../errors/index.js';
-import { isNotASecret } from './placeholders.js';
+import { isPlaceholderToken } from './placeholders.js';
 import { shannonEntropy } from './secret-score.js';
 import { PRIORITY, type Candidate, type Detector } from './detector.js';
 
@@ -17,7 +17,9 @@ export function compileUserRegex(source: string, where: string, flags = 'g'): Re
 }
 
 /**
- * A team rule joins the prefilter with its keywords. Without a usable (non-empty ASCII) keyword it
+ * A team rule joins the prefilter with its keywords. Its matches are judged like vendor tokens: a
+ * stopword counts only with low randomness, so `acme_test_<random>` (a stopword in the team's own
+ * prefix) is still found while `acme_test_xxxxxxxx` is not. Without a usable (non-empty ASCII) keyword it
  * runs on every fragment, which costs a full regex pass per file: the README says to give keywords.
  */
 export function customDetector(rule: CustomRule): { detector: Detector; always: boolean } {
@@ -35,7 +37,7 @@ export function customDetector(rule: CustomRule): { detector: Detector; always: 
           continue;
         }
         const secret = m[1] ?? m[0];
-        if (secret === '' || isNotASecret(secret) || (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)) continue;
+        if (secret === '' || isPlaceholderToken(secret) || (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy)) continue;
         const start = m.index + (m[1] === undefined ? 0 : m[0].indexOf(secret));
         found.push({
           ruleId: rule.id, start, end: start + secret.length, secret, confidence: 'medium',
