@@ -27,7 +27,7 @@ const secrets = obj({
     inlineComments: bool('Honour an inline `gitward:allow` comment on the same line.'),
   }, 'What is never reported.'),
   baseline: str('Baseline file of accepted findings (written by `gitward baseline`), relative to the repository root.', { format: 'nonEmpty', examples: ['.gitward-baseline.json'] }),
-  secretlint: bool("Also run secretlint's recommended preset (only on text that passes the keyword prefilter)."),
+  secretlint: bool("Also run the secretlint preset-recommend rules gitward has no detector of its own for (today: vercel), only on text whose keywords they need."),
   rules: obj({
     disable: list(str('A rule id.', { format: 'ruleId' }), 'Rule ids to turn off.', { examples: [['generic-env-assignment']] }),
     custom: list(customRule, 'Team-defined rules, added to the built-in ones.', { mergeKey: 'id' }),

@@ -7,7 +7,7 @@ export interface Decision {
   findings: Finding[];
   violations: Violation[];
   skipped: SkippedItem[];
-  /** Informational lines (e.g. "break-glass used by alice: reason"). */
+  /** Informational lines (e.g. "break-glass by alice: reason"). */
   notices: string[];
 }
 

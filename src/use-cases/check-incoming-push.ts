@@ -5,6 +5,7 @@ import type { GitContext } from '../git/index.js';
 import { readBaseline } from '../config/index.js';
 import { evaluatePush, resolvePusher } from '../policy/index.js';
 import { buildTrustStore } from '../signatures/index.js';
+import { serverFixFor } from '../secrets/index.js';
 import { collectPushInput } from './collect-push-input.js';
 import { scanHistory } from './scan-history.js';
 
@@ -67,7 +68,7 @@ async function scanPushedSecrets(input: IncomingPushInput, hasNewCommits: boolea
     inlineAllow: config.allow.inlineComments,
     revs: [...tips, '--not', '--all'],
   });
-  return { findings: decision.findings, skipped: decision.skipped };
+  return { findings: decision.findings.map((f) => ({ ...f, fix: serverFixFor(f.ruleId) })), skipped: decision.skipped };
 }
 
 function asWarning(finding: Finding): Violation {

@@ -14,7 +14,7 @@ import { PROJECT_ROOT, GITWARD_BIN, createRepo, makeTempDir } from '../helpers/r
  */
 const SHIM = join(PROJECT_ROOT, 'server-hooks/pre-receive');
 const example = (name: string) => join(PROJECT_ROOT, 'examples', name);
-const IDENTITY_VARS = ['GITWARD_PUSHER', 'GL_USERNAME', 'GITEA_PUSHER_NAME', 'GITHUB_USER_LOGIN', 'REMOTE_USER', 'GL_PROJECT_PATH', 'GITEA_REPO_USER_NAME', 'GITEA_REPO_NAME', 'GITWARD_BIN', 'GITWARD_POLICY'];
+const IDENTITY_VARS = ['GITWARD_PUSHER', 'GL_ID', 'GL_USERNAME', 'GITEA_PUSHER_NAME', 'GITHUB_USER_LOGIN', 'REMOTE_USER', 'GL_PROJECT_PATH', 'GITEA_REPO_USER_NAME', 'GITEA_REPO_NAME', 'GITWARD_BIN', 'GITWARD_POLICY'];
 
 /** Stand-in for Gitaly: runs custom_hooks/pre-receive.d/* in name order with the push's stdin, skips `*~`, stops at the first failure. */
 const GITALY_CHAIN = `#!/bin/sh
@@ -128,7 +128,10 @@ describe('examples: forge install scripts (GitLab, Gitea, bare repo over SSH)', 
     assert.equal(install('gitlab', repo).status, 0, 'a second run is fine');
     assert.deepEqual(readdirSync(join(repo, 'custom_hooks')).sort(), ['pre-receive.d']);
     assert.deepEqual(readdirSync(join(repo, 'custom_hooks/pre-receive.d')), ['gitward']);
-    assertGuarded(repo, `file://${repo}`, { GL_USERNAME: 'alice', GL_PROJECT_PATH: 'platform/gitops' }, { pusher: 'alice', repo: 'platform/gitops' });
+    assertGuarded(repo, `file://${repo}`, { GL_ID: 'user-1', GL_USERNAME: 'alice', GL_PROJECT_PATH: 'platform/gitops' }, { pusher: 'alice', repo: 'platform/gitops' });
+    // GitLab's web UI shows only lines prefixed GL-HOOK-ERR: (git clients show all of them).
+    const again = push(`file://${repo}`, 'refs/heads/main', { GL_ID: 'user-1', GL_USERNAME: 'alice' });
+    assert.match(again.stderr, /remote: GL-HOOK-ERR: gitward: push rejected/);
   });
 
   it('gitlab: --tar builds the custom_hooks tarball for `gitaly hooks set` (a copy: GITWARD_BIN finds gitward)', () => {

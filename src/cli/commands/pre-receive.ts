@@ -61,13 +61,24 @@ async function judge(io: CliIo, ctx: GitContext, policy: ServerPolicy, gitDir: s
   } catch (cause) {
     failure ??= new GitwardError('AUDIT_FAILED', `cannot write the audit record: ${(cause as Error).message}`, { hint: 'An admin must make `audit.file` writable by the git server user.', cause });
   }
-  if (failure || !outcome) return result(EXIT_FAILURE, '', renderFailure(failure ?? toGitwardError('no decision'), { server: true }));
-  return result(outcome.decision.allowed ? EXIT_ALLOWED : EXIT_BLOCKED, '', renderRemoteLines(outcome.decision));
+  if (failure || !outcome) return forForge(io.env, result(EXIT_FAILURE, '', renderFailure(failure ?? toGitwardError('no decision'), { server: true })));
+  return forForge(io.env, result(outcome.decision.allowed ? EXIT_ALLOWED : EXIT_BLOCKED, '', renderRemoteLines(outcome.decision)));
+}
+
+/**
+ * GitLab shows a hook's message in its web UI (merges, web edits) only on a line prefixed
+ * `GL-HOOK-ERR:`; git clients show every line anyway. Added only on GitLab (GL_ID is set there).
+ */
+function forForge(env: Record<string, string | undefined>, outcome: CliResult): CliResult {
+  if (!env.GL_ID || outcome.exitCode === EXIT_ALLOWED) return outcome;
+  const headline = outcome.stderr.split('\n', 1)[0] ?? 'gitward: push rejected';
+  return { ...outcome, stderr: `GL-HOOK-ERR: ${headline}\n${outcome.stderr}` };
 }
 
 /** A name admins recognise: the forge's project path when it tells us, else the bare repo's directory. */
 function repositoryName(env: Record<string, string | undefined>, gitDir: string): string {
   if (env.GL_PROJECT_PATH) return env.GL_PROJECT_PATH;
+  if (env.GITHUB_REPO_NAME) return env.GITHUB_REPO_NAME;
   if (env.GITEA_REPO_USER_NAME && env.GITEA_REPO_NAME) return `${env.GITEA_REPO_USER_NAME}/${env.GITEA_REPO_NAME}`;
   return basename(gitDir) === '.git' ? gitDir.slice(0, -5) : gitDir;
 }
