@@ -37,6 +37,13 @@ function decodeMessage(bytes: Buffer, encoding: string | undefined): string {
   }
 }
 
+/** Copies the split-off signature, the exact signed bytes and the signature's format onto a parsed object. */
+function withSignature<T extends CommitInfo | TagInfo>(info: T, split: { payload: Buffer; signature?: string }): T {
+  if (!split.signature) return info;
+  const format = signatureFormat(split.signature);
+  return { ...info, signature: split.signature, signedPayload: split.payload, ...(format ? { signatureFormat: format } : {}) };
+}
+
 /** Parses a raw commit object, keeping the exact signed bytes for verification. */
 export function parseCommit(oid: string, raw: Buffer): CommitInfo {
   const split = splitCommitSignature(raw);
@@ -51,13 +58,7 @@ export function parseCommit(oid: string, raw: Buffer): CommitInfo {
   }
   const message = headEnd === -1 ? '' : decodeMessage(split.payload.subarray(headEnd + 2), headers.get('encoding')?.[0]);
   const info: CommitInfo = { oid, tree, parents: headers.get('parent') ?? [], author: parsePerson(author), committer: parsePerson(committer), message };
-  if (split.signature) {
-    info.signature = split.signature;
-    info.signedPayload = split.payload;
-    const format = signatureFormat(split.signature);
-    if (format) info.signatureFormat = format;
-  }
-  return info;
+  return withSignature(info, split);
 }
 
 /** Parses a raw annotated tag object; its signature (if any) trails the message. */
@@ -75,11 +76,5 @@ export function parseTag(oid: string, raw: Buffer): TagInfo {
     message: headEnd === -1 ? '' : text.slice(headEnd + 2),
     ...(tagger !== undefined ? { tagger: parsePerson(tagger) } : {}),
   };
-  if (split.signature) {
-    info.signature = split.signature;
-    info.signedPayload = split.payload;
-    const format = signatureFormat(split.signature);
-    if (format) info.signatureFormat = format;
-  }
-  return info;
+  return withSignature(info, split);
 }

@@ -13,6 +13,8 @@ export interface RunCommandResult {
   stderr: string;
   /** The program's exit status; callers decide what a non-zero status means (gpg exits 2 for "no such key"). */
   exitCode: number;
+  /** The signal that ended the program, if one did. */
+  signal?: NodeJS.Signals;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -44,10 +46,10 @@ export function runCommand(ctx: GitContext, program: string, args: readonly stri
       clearTimeout(timer);
       reject(new GitwardError('COMMAND_FAILED', `could not run ${program}: ${cause.message}`, { data: { program, args }, cause }));
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (timedOut) reject(new GitwardError('TIMEOUT', `${program} ${args[0] ?? ''} timed out`, { data: { program, args } }));
-      else resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), exitCode: code ?? 128 });
+      else resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), exitCode: code ?? 128, ...(signal ? { signal } : {}) });
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');

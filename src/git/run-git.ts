@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { GitwardError } from '../errors/index.js';
+import { GitwardError, isGitwardError } from '../errors/index.js';
+import { runCommand, type RunCommandResult } from './run-command.js';
 
 /** Where and with which environment git runs. Faces build this from the real process; tests from temp repos. */
 export interface GitContext {
@@ -38,39 +39,20 @@ export function spawnGit(ctx: GitContext, args: readonly string[]): ChildProcess
 }
 
 /** Runs git to completion and returns its output; a non-zero exit outside `okExitCodes` is a GIT_FAILED error. */
-export function runGit(ctx: GitContext, args: readonly string[], options: RunGitOptions = {}): Promise<RunGitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawnGit(ctx, args);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (cause) => {
-      clearTimeout(timer);
-      reject(new GitwardError('GIT_FAILED', `could not run git: ${cause.message}`, { hint: 'Is git installed and on PATH?', cause }));
+export async function runGit(ctx: GitContext, args: readonly string[], options: RunGitOptions = {}): Promise<RunGitResult> {
+  let run: RunCommandResult;
+  try {
+    run = await runCommand({ cwd: ctx.cwd, env: spawnEnv(ctx) }, 'git', [...HARDENING, ...args], {
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(options.input !== undefined ? { input: options.input } : {}),
     });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const stderr = Buffer.concat(err).toString('utf8');
-      const exitCode = code ?? 128;
-      if (timedOut) {
-        reject(new GitwardError('TIMEOUT', `git ${args[0] ?? ''} timed out`, { data: { args } }));
-      } else if (exitCode === 0 || options.okExitCodes?.includes(exitCode)) {
-        resolve({ stdout: Buffer.concat(out), stderr, exitCode });
-      } else {
-        const why = signal ? `killed by ${signal}` : `exit ${exitCode}`;
-        reject(new GitwardError('GIT_FAILED', `git ${args[0] ?? ''} failed (${why}): ${stderr.trim().split('\n')[0] ?? ''}`, { data: { args, exitCode, stderr } }));
-      }
-    });
-    // A hook that stops reading stdin early must not crash us with EPIPE.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input ?? '');
-  });
+  } catch (error) {
+    if (isGitwardError(error) && error.code === 'TIMEOUT') throw new GitwardError('TIMEOUT', `git ${args[0] ?? ''} timed out`, { data: { args } });
+    throw new GitwardError('GIT_FAILED', `could not run git: ${(error as Error).message}`, { hint: 'Is git installed and on PATH?', cause: error });
+  }
+  if (run.exitCode === 0 || options.okExitCodes?.includes(run.exitCode)) return run;
+  const why = run.signal ? `killed by ${run.signal}` : `exit ${run.exitCode}`;
+  throw new GitwardError('GIT_FAILED', `git ${args[0] ?? ''} failed (${why}): ${run.stderr.trim().split('\n')[0] ?? ''}`, { data: { args, exitCode: run.exitCode, stderr: run.stderr } });
 }
 
 /** Convenience: stdout as trimmed UTF-8. */
