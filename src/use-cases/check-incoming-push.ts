@@ -42,10 +42,13 @@ export async function checkIncomingPush(input: IncomingPushInput): Promise<Incom
   const { policy } = input;
   const pusher = resolvePusher(policy, input.env);
   const pushOptions = readPushOptions(input.env);
+  // The secret scan is mostly git producing `log -p`: run it while keys load and signatures verify.
+  const scanning = scanPushedSecrets(input, input.updates.some((u) => u.kind !== 'delete'));
+  scanning.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
   const trust = await buildTrustStore(policy.people);
   const push = await collectPushInput({ ctx: input.ctx, policy, updates: input.updates, trust, now: input.now, pushOptions, ...(pusher ? { pusher } : {}) });
   const verdict = evaluatePush(policy, push);
-  const secrets = await scanPushedSecrets(input, push.newCommits.length > 0);
+  const secrets = await scanning;
   const warnings = policy.content.secrets === 'warn' ? secrets.findings.map(asWarning) : [];
   const decision = decide({
     findings: policy.content.secrets === 'block' ? secrets.findings : [],
