@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { SignatureVerdict } from '../model/index.js';
@@ -127,7 +125,8 @@ function spawnVerifyWorker(workerData: unknown): Worker {
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./verify-worker.js', here), { workerData });
   const entry = new URL('./verify-worker.ts', here).href;
-  const loader = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+  // import.meta.resolve gives tsx's ESM API; require.resolve would give its CommonJS one, whose register() fails in a worker.
+  const loader = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { eval: true, workerData });
 }
